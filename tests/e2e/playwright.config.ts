@@ -21,8 +21,9 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: './test-results',
   globalSetup: './global-setup.ts',
-  timeout: 30_000,
-  expect: { timeout: 7_500 },
+  // Generous: CI machines have two cores shared by the API, two browsers and PostgreSQL.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
