@@ -7,10 +7,12 @@ import { authRoutes } from './features/auth/auth.router.ts'
 import { callbacksRoutes } from './features/callbacks/callbacks.router.ts'
 import { docsRoutes } from './features/docs/docs.router.ts'
 import { flowsRoutes } from './features/flows/flows.router.ts'
+import { funnelRoutes } from './features/funnel/funnel.router.ts'
 import { healthRoutes } from './features/health/health.router.ts'
 import { launchesRoutes } from './features/launches/launches.router.ts'
 import { providerSettingsRoutes } from './features/provider-settings/provider-settings.router.ts'
 import { runnerRoutes } from './features/runner/runner.router.ts'
+import { savedViewsRoutes } from './features/saved-views/saved-views.router.ts'
 import { sessionsRoutes } from './features/sessions/sessions.router.ts'
 import { templatesRoutes } from './features/templates/templates.router.ts'
 import { validationRoutes } from './features/validation/validation.router.ts'
@@ -35,6 +37,8 @@ export function apiRoutes(ctx: AppContext): RouteDef[] {
     ...appSettingsRoutes(ctx),
     ...launchesRoutes(ctx),
     ...sessionsRoutes(ctx),
+    ...savedViewsRoutes(ctx),
+    ...funnelRoutes(ctx),
     ...runnerRoutes(ctx),
     ...providerSettingsRoutes(ctx),
     ...webhooksRoutes(ctx),

@@ -55,6 +55,8 @@ function policyFor(method: string, path: string): Access | undefined {
   if (path === '/settings/app') return read ? 'authenticated' : 'settings:manage'
   if (path.startsWith('/settings') || path.startsWith('/webhooks')) return 'settings:manage'
   if (path.startsWith('/flows/') && path.endsWith('/publish')) return 'flows:publish'
+  // The funnel counts sessions (read sessions), though its address is under the flow version.
+  if (path.startsWith('/flows/') && path.endsWith('/funnel')) return 'sessions:read'
   if (path.startsWith('/flows') || path.startsWith('/templates'))
     return read ? 'flows:read' : 'flows:write'
   if (path === '/validate') return 'flows:read'
@@ -62,6 +64,8 @@ function policyFor(method: string, path: string): Access | undefined {
   // The launcher's back end reports the provider page's "done" (see docs/webhooks-and-callbacks.md).
   if (path.startsWith('/sessions/') && path.endsWith('/provider-done')) return 'sessions:launch'
   if (path.startsWith('/sessions')) return read ? 'sessions:read' : 'sessions:decide'
+  // A saved view is a way of reading sessions: whoever reads them keeps their own views.
+  if (path.startsWith('/saved-views')) return 'sessions:read'
   if (path.startsWith('/callbacks/') || path.startsWith('/runner/')) return 'public'
   return undefined
 }
@@ -97,6 +101,12 @@ describe.each(DATABASE_KINDS)('every route × role on %s', (kind) => {
         'delete /users/:id',
         'post /api-keys',
         'get /audit',
+        'get /sessions/reviewers',
+        'get /saved-views',
+        'post /saved-views',
+        'patch /saved-views/:id',
+        'delete /saved-views/:id',
+        'get /flows/:id/versions/:n/funnel',
       ]),
     )
   })

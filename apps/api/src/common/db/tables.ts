@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
 import type { CallbackTables } from './callback-tables.ts'
+import type { ReviewTables } from './review-tables.ts'
 import type { SessionTables } from './session-tables.ts'
 
 /** A timestamp column: read as Date, written as Date or ISO string, defaulted by the database. */
@@ -105,7 +106,7 @@ export interface RateLimitsTable {
 }
 
 /** Every table, as Kysely sees them. */
-export interface DB extends SessionTables, CallbackTables {
+export interface DB extends SessionTables, CallbackTables, ReviewTables {
   users: UsersTable
   auth_sessions: AuthSessionsTable
   api_keys: ApiKeysTable

@@ -18,6 +18,7 @@ import { sessionDocument } from '../sessions/session-document.ts'
 import { listMedia, type MediaRow } from '../sessions/session-media.ts'
 import type { RunnerState } from '../sessions/session-state.ts'
 import { completeSession, recordSessionEvent } from '../sessions/session-lifecycle.ts'
+import { recordStepReached } from '../sessions/step-reached.ts'
 import type { OtpSender } from './otp-sender.ts'
 import * as repo from './runner.repository.ts'
 import {
@@ -103,6 +104,9 @@ export class RunnerService {
           'this session is already open in another browser',
         )
       await recordSessionEvent(trx, session.row.id, 'session.started', {}, END_USER)
+      // Starting shows the first step: the funnel counts it as reached.
+      const first = runnableSteps(await sessionDocument(trx, session.row))[0]
+      if (first) await recordStepReached(trx, session.row.id, first.id, END_USER)
     })
     return { claim, runner: await this.view({ token, claim }) }
   }
@@ -148,6 +152,7 @@ export class RunnerService {
   async saveStep(call: RunnerCall, stepId: string, input: StepAnswersInput): Promise<RunnerView> {
     await this.mutate(call, async (trx, session, flow) => {
       const step = this.stepOf(flow, stepId)
+      await recordStepReached(trx, session.row.id, step.id, END_USER)
       const channel = contactChannelOf(step)
       let answers = session.row.answers as Record<string, Answers>
       let state = session.state
@@ -180,6 +185,7 @@ export class RunnerService {
   async saveProgress(call: RunnerCall, currentStepId: string): Promise<RunnerView> {
     await this.mutate(call, async (trx, session, flow) => {
       this.stepOf(flow, currentStepId, '/currentStepId')
+      await recordStepReached(trx, session.row.id, currentStepId, END_USER)
       await repo.saveRunnerState(trx, session.row.id, { ...session.state, currentStepId })
     })
     return this.view(call)
@@ -187,9 +193,11 @@ export class RunnerService {
 
   /** Stores one capture (raw image bytes, type checked by content, sealed at rest). */
   async upload(call: RunnerCall, stepId: string, kind: MediaKind, body: unknown) {
-    return this.mutate(call, async (trx, session, flow) =>
-      storeCapture(trx, this.deps.secretBox, session, this.stepOf(flow, stepId), kind, body),
-    )
+    return this.mutate(call, async (trx, session, flow) => {
+      const step = this.stepOf(flow, stepId)
+      await recordStepReached(trx, session.row.id, step.id, END_USER)
+      return storeCapture(trx, this.deps.secretBox, session, step, kind, body)
+    })
   }
 
   /** Sends a one-time code to the step's phone or email (a new value may come with it). */
@@ -199,6 +207,7 @@ export class RunnerService {
       const channel = contactChannelOf(step)
       if (!channel)
         throw new BadRequestError('STEP_HAS_NO_OTP', `a ${step.type} step has no one-time code`)
+      await recordStepReached(trx, session.row.id, step.id, END_USER)
       let state = session.state
       if (value !== undefined) {
         state = this.withContact(state, step.id, channel, value)

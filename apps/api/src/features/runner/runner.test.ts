@@ -151,9 +151,12 @@ describe.each(DATABASE_KINDS)('the sandbox runner API on %s', (kind) => {
       'session.created',
       'session.launched',
       'session.started',
+      'step.reached', // s_doc, shown at the start
       'media.uploaded',
       'media.uploaded',
+      'step.reached', // s_form (the refused saves before it left nothing)
       'answers.saved',
+      'step.reached', // s_mail
       'otp.sent',
       'otp.failed',
       'otp.verified',

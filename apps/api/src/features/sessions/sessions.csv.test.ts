@@ -87,6 +87,49 @@ describe.each(DATABASE_KINDS)('GET /api/sessions.csv on %s', (kind) => {
     expect(forbidden.status).toBe(403)
   })
 
+  it('exports only the sessions of one reviewer with decidedBy', async () => {
+    t = await createTestApp(kind)
+    const flowId = await publishedFlow(t)
+    const reviewer = await createUserWithKey(t, 'reviewer')
+    const other = await createUserWithKey(t, 'reviewer')
+    const decided = await insert(flowId, 'decided-user', '2026-03-01T10:00:00Z', {
+      decision: 'approved',
+      decided_by: reviewer.id,
+      decided_by_label: reviewer.email,
+    })
+    const proposed = await insert(flowId, 'proposed-user', '2026-03-02T10:00:00Z', {
+      pending_decision: JSON.stringify({
+        decision: 'rejected',
+        reason: 'blurry',
+        proposedBy: { userId: reviewer.id, label: reviewer.email },
+      }),
+    })
+    await insert(flowId, 'other-user', '2026-03-03T10:00:00Z', {
+      decision: 'rejected',
+      decision_reason: 'no',
+      decided_by: other.id,
+      decided_by_label: other.email,
+    })
+    const res = await t.request
+      .get(`/api/sessions.csv?decidedBy=${reviewer.id}`)
+      .set(reviewer.auth)
+      .buffer(true)
+      .parse((response, done) => {
+        let text = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => (text += chunk))
+        response.on('end', () => done(null, text))
+      })
+    expect(res.status).toBe(200)
+    const rows = (res.body as string).trim().split('\n').slice(1)
+    expect(rows.map((r) => r.split(',')[0])).toEqual([proposed, decided])
+    expect(rows[0]).toContain(',pending,')
+    expect(rows[1]).toContain(`,approved,,${reviewer.email},`)
+    const bad = await t.request.get('/api/sessions.csv?decidedBy=nobody').set(reviewer.auth)
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors[0].path).toBe('/query/decidedBy')
+  })
+
   it('streams every session of a large filter, paging internally', async () => {
     t = await createTestApp(kind)
     const flowId = await publishedFlow(t)

@@ -98,6 +98,80 @@ describe.each(DATABASE_KINDS)('GET /api/sessions on %s', (kind) => {
     expect(bad.body.errors[0].path).toBe('/query/status')
   })
 
+  it('filters by the reviewer who decided or proposed the pending decision, and lists reviewers', async () => {
+    t = await createTestApp(kind)
+    const flowId = await publishedFlow(t)
+    const ana = await createUserWithKey(t, 'reviewer')
+    const bo = await createUserWithKey(t, 'admin')
+    const idle = await createUserWithKey(t, 'reviewer')
+    const [decidedByAna, proposedByAna, decidedByBo, proposedByBoOverAna, undecided] = await seed(
+      flowId,
+      [
+        { at: '2026-01-01T10:00:00Z', decision: 'approved' },
+        { at: '2026-01-02T10:00:00Z' },
+        { at: '2026-01-03T10:00:00Z', decision: 'rejected' },
+        { at: '2026-01-04T10:00:00Z', decision: 'approved' },
+        { at: '2026-01-05T10:00:00Z' },
+      ],
+    )
+    const set = (id: string, values: Record<string, unknown>) =>
+      t.ctx.db.updateTable('sessions').set(values).where('id', '=', id!).execute()
+    const proposal = (user: { id: string; email: string }) =>
+      json({ decision: 'approved', proposedBy: { userId: user.id, label: user.email } })
+    await set(decidedByAna!, { decided_by: ana.id, decided_by_label: ana.email })
+    await set(proposedByAna!, { pending_decision: proposal(ana) })
+    await set(decidedByBo!, { decided_by: bo.id, decided_by_label: bo.email })
+    // An admin's override proposal on a session Ana decided: both are its reviewers.
+    await set(proposedByBoOverAna!, {
+      decided_by: ana.id,
+      decided_by_label: ana.email,
+      pending_decision: proposal(bo),
+    })
+    const ids = async (query: string) => {
+      const res = await t.request.get(`/api/sessions?${query}`).set(ana.auth)
+      expect(res.status, JSON.stringify(res.body)).toBe(200)
+      return res.body.data.map((s: { id: string }) => s.id)
+    }
+    expect(await ids(`decidedBy=${ana.id}`)).toEqual([
+      proposedByBoOverAna,
+      proposedByAna,
+      decidedByAna,
+    ])
+    expect(await ids(`decidedBy=${ana.id.toUpperCase()}`)).toHaveLength(3)
+    expect(await ids(`decidedBy=${bo.id}`)).toEqual([proposedByBoOverAna, decidedByBo])
+    expect(await ids(`decidedBy=${idle.id}`)).toEqual([])
+    expect(await ids(`decidedBy=${ana.id}&decision=pending`)).toEqual([
+      proposedByBoOverAna,
+      proposedByAna,
+    ])
+    expect(await ids('')).toContain(undecided)
+    // Keyset pages under the filter: every session once, in order.
+    const first = await t.request.get(`/api/sessions?decidedBy=${ana.id}&limit=2`).set(ana.auth)
+    expect(first.body.data.map((s: { id: string }) => s.id)).toEqual([
+      proposedByBoOverAna,
+      proposedByAna,
+    ])
+    const next = await t.request
+      .get(`/api/sessions?decidedBy=${ana.id}&limit=2&cursor=${first.body.nextCursor}`)
+      .set(ana.auth)
+    expect(next.body.data.map((s: { id: string }) => s.id)).toEqual([decidedByAna])
+    expect(next.body.nextCursor).toBeUndefined()
+    const bad = await t.request.get('/api/sessions?decidedBy=ana').set(ana.auth)
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors[0]).toMatchObject({ code: 'SCHEMA_FORMAT', path: '/query/decidedBy' })
+
+    // The reviewer filter's options: users with a decision or a proposal, never the others.
+    const reviewers = await t.request.get('/api/sessions/reviewers').set(ana.auth)
+    expect(reviewers.status, JSON.stringify(reviewers.body)).toBe(200)
+    expect(reviewers.body.data).toEqual(
+      [ana, bo]
+        .map((u) => ({ id: u.id, label: u.email, name: `Test ${u.role}` }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    )
+    const developer = await createUserWithKey(t, 'developer')
+    expect((await t.request.get('/api/sessions/reviewers').set(developer.auth)).status).toBe(403)
+  })
+
   it('pages on (created_at, id) to the microsecond, stable while new sessions arrive', async () => {
     t = await createTestApp(kind)
     const flowId = await publishedFlow(t)

@@ -56,6 +56,9 @@ export interface SessionCursor {
   id: string
 }
 
+/** Who proposed a session's pending four-eyes decision (a user id, as text). */
+const PROPOSED_BY = sql<string>`(sessions.pending_decision -> 'proposedBy' ->> 'userId')`
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
@@ -100,6 +103,16 @@ export function listSessions(
           eb.or([eb('sessions.external_user_id', '=', q), eb('sessions.id', '=', q.toLowerCase())]),
         )
       : query.where('sessions.external_user_id', '=', q)
+  }
+  if (filter.decidedBy) {
+    const userId = filter.decidedBy.toLowerCase()
+    // The same expression as the index sessions_proposed_by_idx (migration 008).
+    query = query.where((eb) =>
+      eb.or([
+        eb('sessions.decided_by', '=', userId),
+        eb.and([eb('sessions.pending_decision', 'is not', null), eb(PROPOSED_BY, '=', userId)]),
+      ]),
+    )
   }
   if (after)
     query = query.where(
@@ -148,4 +161,28 @@ export function findMediaBlob(db: Db, sessionId: string, mediaId: string) {
     .where('session_id', '=', sessionId)
     .where('id', '=', mediaId)
     .executeTakeFirst()
+}
+
+/**
+ * The users who decided, or proposed a pending decision on, any session. Two semi-joins, each
+ * one probe of a reviewer index (migration 008) per user, never a scan of the sessions (an OR of
+ * the two would be planned as one).
+ */
+export async function listReviewers(
+  db: Db,
+): Promise<Array<{ id: string; email: string; name: string }>> {
+  const { rows } = await sql<{ id: string; email: string; name: string }>`
+    select reviewers.* from (
+      select users.id, users.email, users.name from users
+      where exists (select 1 from sessions where sessions.decided_by = users.id)
+      union
+      select users.id, users.email, users.name from users
+      where exists (
+        select 1 from sessions
+        where sessions.pending_decision is not null and ${PROPOSED_BY} = users.id::text
+      )
+    ) as reviewers
+    order by lower(reviewers.email), reviewers.id
+  `.execute(db)
+  return rows
 }

@@ -12,6 +12,7 @@ import {
   OperatorAnswersBody,
   SessionDetailQuery,
   SessionList,
+  SessionReviewerList,
   SessionsCsvQuery,
 } from './sessions.schemas.ts'
 import { SessionsService } from './sessions.service.ts'
@@ -51,6 +52,17 @@ export function sessionsRoutes(ctx: AppContext): RouteDef[] {
       handler: async (req, res) => {
         const filter = req.query as unknown as SessionsCsvQuery
         await streamSessionsCsv(res, sessions.pages(filter), ctx.logger)
+      },
+    },
+    {
+      // Before /sessions/:id, which would otherwise take "reviewers" for an id.
+      ...read,
+      method: 'get',
+      path: '/sessions/reviewers',
+      summary: 'Users who decided, or proposed a pending decision on, any session (for filters)',
+      responses: { 200: { description: 'The reviewers', schema: SessionReviewerList } },
+      handler: async (_req, res) => {
+        res.json({ data: await sessions.reviewers() })
       },
     },
     {

@@ -36,6 +36,13 @@ const filterFields = {
   q: Type.Optional(
     Type.String({ maxLength: 200, description: 'An external user id (exact), or a session id' }),
   ),
+  decidedBy: Type.Optional(
+    Type.String({
+      format: 'uuid',
+      description:
+        'The user who decided the session, or who proposed its pending four-eyes decision',
+    }),
+  ),
 }
 
 export const ListSessionsQuery = Type.Object(
@@ -83,6 +90,16 @@ export const SessionList = Type.Object({
   data: Type.Array(SessionListItem),
   nextCursor: Type.Optional(Type.String()),
 })
+
+/** A user who decided (or proposed a pending decision on) at least one session. */
+export const SessionReviewer = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  label: Type.String({ description: 'What the sessions list shows as the reviewer (the email)' }),
+  name: Type.String(),
+})
+export type SessionReviewer = Static<typeof SessionReviewer>
+
+export const SessionReviewerList = Type.Object({ data: Type.Array(SessionReviewer) })
 
 export const SessionDetailQuery = Type.Object(
   { lang: Type.Optional(Type.String({ minLength: 2, maxLength: 35 })) },

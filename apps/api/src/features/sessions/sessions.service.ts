@@ -14,6 +14,7 @@ import type {
   PendingDecision,
   SessionFilter,
   SessionListItem,
+  SessionReviewer,
 } from './sessions.schemas.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -86,6 +87,12 @@ export class SessionsService {
       const last = rows[rows.length - 1]!
       after = { at: last.cursor_at, id: last.id }
     }
+  }
+
+  /** Who decided or proposed decisions, for the reviewer filter (reviewers cannot list users). */
+  async reviewers(): Promise<SessionReviewer[]> {
+    const rows = await repo.listReviewers(this.deps.db)
+    return rows.map((row) => ({ id: row.id, label: row.email, name: row.name }))
   }
 
   async detail(id: string, lang: string | undefined) {
