@@ -6,6 +6,10 @@ import { spawnSync } from 'node:child_process'
 const benches = [
   ['schema validation', ['exec', 'tsx', 'packages/schema/bench/validation.bench.ts']],
   ['designer in the browser', ['exec', 'tsx', 'tests/e2e/bench/designer.bench.ts']],
+  [
+    'sessions list in the browser (issue 7)',
+    ['exec', 'tsx', 'tests/e2e/bench/sessions-list.bench.ts'],
+  ],
   ['runner page weight (issue 6)', ['exec', 'tsx', 'apps/console/build/runner-size.ts']],
   ['API: flows (issue 3)', ['exec', 'tsx', 'apps/api/bench/flows.bench.ts']],
   [

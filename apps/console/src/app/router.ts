@@ -45,6 +45,48 @@ const routes: RouteRecordRaw[] = [
     meta: { permission: 'flows:read', title: 'Designer' },
   },
   {
+    path: '/sessions',
+    name: 'sessions',
+    component: () => import('../features/sessions/views/SessionsListView.vue'),
+    meta: { permission: 'sessions:read', title: 'Sessions' },
+  },
+  {
+    path: '/sessions/:id',
+    name: 'session',
+    component: () => import('../features/review/views/SessionDetailView.vue'),
+    meta: { permission: 'sessions:read', title: 'Session' },
+  },
+  {
+    path: '/funnel',
+    name: 'funnel',
+    component: () => import('../features/funnel/views/FunnelView.vue'),
+    meta: { permission: 'sessions:read', title: 'Funnel' },
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('../features/settings/views/SettingsView.vue'),
+    meta: { permission: 'settings:manage', title: 'Settings' },
+  },
+  {
+    path: '/users',
+    name: 'users',
+    component: () => import('../features/users/views/UsersView.vue'),
+    meta: { permission: 'users:manage', title: 'Users' },
+  },
+  {
+    path: '/api-keys',
+    name: 'api-keys',
+    component: () => import('../features/users/views/ApiKeysView.vue'),
+    meta: { permission: 'keys:own', title: 'API keys' },
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('../features/audit/views/AuditLogView.vue'),
+    meta: { permission: 'audit:read', title: 'Audit log' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./components/NotFoundView.vue'),
