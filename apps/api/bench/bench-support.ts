@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import autocannon from 'autocannon'
 import express from 'express'
+import { sql } from 'kysely'
 import pg from 'pg'
 import pino from 'pino'
 import { createApp } from '../src/app.ts'
@@ -322,12 +323,16 @@ export function report(label: string, kind: DatabaseKind, figures: Figure, targe
   console.log(`${label} / bare (${kind}): ${figures.ratio.toFixed(2)}  ${rates}${goal}`)
 }
 
+/** Databases to run on (BENCH_DATABASES, comma-separated). @default pglite,postgres */
+const DATABASES = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',').map((d) => d.trim())
+
 /** Runs `body` on PGlite, then on PostgreSQL when reachable (a note otherwise). */
 export async function onEachDatabase(body: (kind: DatabaseKind) => Promise<void>): Promise<void> {
   console.log(
     `autocannon on loopback: ${SECONDS} s per run, ${CONNECTIONS} connections, median of ${ROUNDS} rounds; rate limiting off (RATE_LIMIT_PER_MINUTE=0); authenticated with an admin API key`,
   )
-  await body('pglite')
+  if (DATABASES.includes('pglite')) await body('pglite')
+  if (!DATABASES.includes('postgres')) return
   const problem = await postgresProblem()
   if (problem) {
     console.log(
@@ -336,4 +341,35 @@ export async function onEachDatabase(body: (kind: DatabaseKind) => Promise<void>
     return
   }
   await body('postgres')
+}
+
+/**
+ * Seeds `count` sessions of a published flow version in one INSERT … SELECT generate_series:
+ * creation times one second apart (newest first = g ascending), one in ten expired, the rest
+ * completed with a mix of outcomes, and some decided (approved / rejected) by `reviewerLabel`.
+ * Runs ANALYZE afterwards; returns how long it took in seconds.
+ */
+export async function seedSessions(
+  db: AppContext['db'],
+  options: { flowId: string; count: number; version?: number; reviewerLabel?: string },
+): Promise<number> {
+  const { flowId, count, version = 1, reviewerLabel = 'bench@example.test' } = options
+  const started = performance.now()
+  await sql`
+    insert into sessions (id, flow_id, flow_version, target, status, outcome, external_user_id,
+      expires_at, created_at, completed_at, decision, decision_reason, decided_by_label, decided_at)
+    select gen_random_uuid(), ${flowId}::uuid, ${version}::integer, 'sandbox',
+      case when g % 10 = 0 then 'expired' else 'completed' end,
+      case when g % 10 = 0 then null when g % 3 = 0 then 'passed' else 'review_needed' end,
+      'seed-user-' || g, now() - g * interval '1 second' + interval '1 day',
+      now() - g * interval '1 second',
+      case when g % 10 = 0 then null else now() - g * interval '1 second' end,
+      case when g % 10 = 0 then null when g % 7 = 0 then 'approved' when g % 11 = 0 then 'rejected' end,
+      case when g % 10 <> 0 and g % 7 <> 0 and g % 11 = 0 then 'Seeded: document unreadable' end,
+      case when g % 10 <> 0 and (g % 7 = 0 or g % 11 = 0) then ${reviewerLabel} end,
+      case when g % 10 <> 0 and (g % 7 = 0 or g % 11 = 0) then now() - g * interval '1 second' end
+    from generate_series(1, ${count}::integer) as g
+  `.execute(db)
+  await sql`analyze sessions`.execute(db)
+  return (performance.now() - started) / 1000
 }
