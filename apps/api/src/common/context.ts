@@ -8,6 +8,13 @@ import { AuthEvents } from './auth/auth-events.ts'
 import { Authenticator } from './auth/authenticate.ts'
 import { CredentialsRepository } from './auth/credentials.repository.ts'
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from './auth/passwords.ts'
+import {
+  providerAdapters,
+  type ProviderAdapterDeps,
+  type ProviderAdapters,
+} from '../providers/index.ts'
+import { RunnerTokens } from '../providers/sandbox/runner-token.ts'
+import { SandboxAdapter } from '../providers/sandbox/sandbox.adapter.ts'
 import type { Config } from './config/config.ts'
 import { loadEncryptionKey } from './crypto/encryption-key.ts'
 import { SecretBox } from './crypto/secret-box.ts'
@@ -29,6 +36,14 @@ export interface AppContext {
   /** Encrypts credentials, webhook secrets and media at rest. */
   secretBox: SecretBox
   rateLimitStore: RateLimitStoreFactory
+  /** Signs and checks the sandbox runner's links (key derived from the encryption key). */
+  runnerTokens: RunnerTokens
+  /**
+   * Every launch target's adapter, built once per app: launches, callbacks, the result poller
+   * and "test connection" share them, and so one OneKYC partner-token cache (one refresh at a
+   * time).
+   */
+  providers: ProviderAdapters
   /** Releases what the context opened (Redis, listeners); the database is closed by its owner. */
   close(): Promise<void>
 }
@@ -36,7 +51,12 @@ export interface AppContext {
 export interface ContextOptions {
   logger?: Logger
   passwordCost?: PasswordCost
+  /** Timeouts, retries and fetch of the provider adapters (tests shorten them). */
+  providers?: Omit<ProviderAdapterDeps, 'logger'>
 }
+
+/** The purpose string of the runner token key (HKDF info). */
+const RUNNER_TOKEN_KEY_PURPOSE = 'veriflow runner tokens v1'
 
 async function rateLimitStores(config: Config, database: Database, logger: Logger) {
   if (config.redisUrl) {
@@ -73,7 +93,9 @@ export async function createContext(
   const logger = options.logger ?? pino({ level: config.logLevel })
   const encryptionKey = loadEncryptionKey(config.secretKey, config.dataDir)
   if (encryptionKey.source !== 'env' && database.kind === 'postgres')
-    logger.warn(`VERIFLOW_SECRET_KEY is not set: using ${encryptionKey.source}; every instance sharing this database needs the same key`)
+    logger.warn(
+      `VERIFLOW_SECRET_KEY is not set: using ${encryptionKey.source}; every instance sharing this database needs the same key`,
+    )
   const authCache = new AuthCache()
   const authEvents = new AuthEvents(database, authCache, logger)
   const stopListening = await authEvents.start()
@@ -84,6 +106,12 @@ export async function createContext(
     adminToken: config.adminToken,
     logger,
   })
+  const secretBox = new SecretBox(encryptionKey.key)
+  const runnerTokens = new RunnerTokens(secretBox.deriveKey(RUNNER_TOKEN_KEY_PURPOSE))
+  const providers: ProviderAdapters = {
+    ...providerAdapters({ ...options.providers, logger }),
+    sandbox: new SandboxAdapter({ db: database.db, config, tokens: runnerTokens }),
+  }
   return {
     config,
     database,
@@ -93,8 +121,10 @@ export async function createContext(
     authEvents,
     authenticator,
     passwordCost: options.passwordCost ?? DEFAULT_PASSWORD_COST,
-    secretBox: new SecretBox(encryptionKey.key),
+    secretBox,
     rateLimitStore: stores.factory,
+    runnerTokens,
+    providers,
     close: async () => {
       await stopListening()
       await stores.close()

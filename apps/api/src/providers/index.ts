@@ -9,6 +9,7 @@ import type {
   HostedProviderAdapter,
   ProviderDefinition,
 } from './provider-definition.ts'
+import type { ProviderAdapter } from './provider.types.ts'
 import { TrustmaticAdapter } from './trustmatic/trustmatic.adapter.ts'
 import { TRUSTMATIC_DEFINITION } from './trustmatic/trustmatic.definition.ts'
 
@@ -36,9 +37,14 @@ export const PROVIDER_DEFINITIONS: Record<HostedProvider, ProviderDefinition> = 
   trustmatic: TRUSTMATIC_DEFINITION,
 }
 
+/** Every launch target's adapter: the hosted providers' and Veriflow's own sandbox. */
+export interface ProviderAdapters extends Record<HostedProvider, HostedProviderAdapter> {
+  sandbox: ProviderAdapter
+}
+
 /**
- * The hosted providers' adapters. Build them once per process: the OneKYC adapter caches its
- * partner token. (The sandbox adapter lives with the sessions feature.)
+ * The hosted providers' adapters. Build them once per app (the AppContext does): the OneKYC
+ * adapter caches its partner token, which launches, result fetches and "test connection" share.
  */
 export function providerAdapters(
   deps: ProviderAdapterDeps,

@@ -34,6 +34,10 @@ export interface ProviderDefinition {
   urlOptions: readonly string[]
   /** Checks beyond the options schema, as JSON pointers under the options object. */
   optionProblems?: (options: Record<string, unknown>) => Array<{ path: string; message: string }>
+  /** Checks of credential values being set, as JSON pointers under the credentials object. */
+  credentialProblems?: (
+    credentials: Record<string, string>,
+  ) => Array<{ path: string; message: string }>
   /** What is inferred or unknown about this provider's contract, shown with its settings. */
   notes: readonly string[]
 }

@@ -41,6 +41,11 @@ export interface ProviderResult {
   /** Normalised fields shown in review (Identomat similarity/live/person, OneKYC VALID + reason, Trustmatic HIGH/MEDIUM/LOW). */
   summary: Record<string, unknown>
   raw: unknown
+  /**
+   * The provider's own id for the session, when the answer names one Veriflow may not know yet
+   * (a OneKYC submissionId): kept as the session's provider_ref so later callbacks find it.
+   */
+  providerRef?: string
 }
 
 /** The session as adapters see it when fetching results or matching callbacks. */

@@ -1,13 +1,17 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto'
 
 /** A random token, base64url, with `bytes` bytes of entropy. */
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url')
 }
 
-/** SHA-256 hex of a high-entropy secret (tokens and key secrets are stored only as this). */
+/**
+ * SHA-256 hex of a high-entropy secret (tokens and key secrets are stored only as this). The
+ * one-shot `hash` costs about half of `createHash` for inputs this small, and every
+ * authenticated request computes one.
+ */
 export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex')
+  return hash('sha256', value, 'hex')
 }
 
 /** Constant-time string comparison. */

@@ -52,63 +52,58 @@ function validatorFor(schema: TSchema, forQuery: boolean): ValidateFunction {
   return validate
 }
 
-function authorize(access: Access): RequestHandler {
-  return (req, _res, next) => {
-    if (access === 'public') return next()
-    if (!req.principal) throw new UnauthorizedError()
-    if (access !== 'authenticated' && !req.principal.permissions.has(access))
-      throw new ForbiddenError(`your role (${req.principal.role}) does not allow ${access}`)
-    next()
-  }
+/** Throws 401 / 403 unless the request's principal may call a route with `access`. */
+function authorize(req: Request, access: Access): void {
+  if (access === 'public') return
+  if (!req.principal) throw new UnauthorizedError()
+  if (access !== 'authenticated' && !req.principal.permissions.has(access))
+    throw new ForbiddenError(`your role (${req.principal.role}) does not allow ${access}`)
 }
 
-function validate(route: RouteDef): RequestHandler {
-  return (req, _res, next) => {
-    // PostgreSQL text cannot hold U+0000 or unpaired surrogates, and no input may nest deeper
-    // than any flow can: refuse such input here, for every route, with a path.
-    const unstorable =
-      unstorableEntry(req.query, '/query') ??
-      unstorableEntry(req.params, '/params') ??
-      unstorableEntry(req.body, '')
-    if (unstorable) throw new ValidationError([unstorable])
-    if (route.body) {
-      const check = validatorFor(route.body, false)
-      if (!check(req.body))
-        throw new ValidationError(
-          schemaIssues(check.errors).map(({ severity: _s, ...entry }) => entry),
-        )
-    }
-    if (route.query) {
-      const query = { ...(req.query as Record<string, unknown>) }
-      const check = validatorFor(route.query, true)
-      if (!check(query))
-        throw new ValidationError(
-          schemaIssues(check.errors).map(({ severity: _s, ...entry }) => ({
-            ...entry,
-            path: `/query${entry.path}`,
-          })),
-        )
-      Object.defineProperty(req, 'query', { value: query, writable: true })
-    }
-    next()
+/** Validates the body and the query (coerced in place); throws a ValidationError with paths. */
+function validate(req: Request, route: RouteDef): void {
+  // Express parses the query string on every read of req.query: read it once.
+  const given = req.query as Record<string, unknown>
+  // PostgreSQL text cannot hold U+0000 or unpaired surrogates, and no input may nest deeper
+  // than any flow can: refuse such input here, for every route, with a path.
+  const unstorable =
+    unstorableEntry(given, '/query') ??
+    unstorableEntry(req.params, '/params') ??
+    unstorableEntry(req.body, '')
+  if (unstorable) throw new ValidationError([unstorable])
+  if (route.body) {
+    const check = validatorFor(route.body, false)
+    if (!check(req.body))
+      throw new ValidationError(
+        schemaIssues(check.errors).map(({ severity: _s, ...entry }) => entry),
+      )
+  }
+  if (route.query) {
+    const query = { ...given }
+    const check = validatorFor(route.query, true)
+    if (!check(query))
+      throw new ValidationError(
+        schemaIssues(check.errors).map(({ severity: _s, ...entry }) => ({
+          ...entry,
+          path: `/query${entry.path}`,
+        })),
+      )
+    Object.defineProperty(req, 'query', { value: query, writable: true })
   }
 }
 
 /**
- * Mounts route definitions on a router: the route's own middleware, the access check, input
- * validation, then the handler.
+ * Mounts route definitions on a router: the route's own middleware, then one handler that checks
+ * access, validates the input and runs the route (one layer rather than three: every request
+ * passes through it).
  */
 export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
   for (const route of routes) {
-    router[route.method](
-      route.path,
-      ...(route.middleware ?? []),
-      authorize(route.access),
-      validate(route),
-      async (req, res) => {
-        await route.handler(req, res)
-      },
-    )
+    router[route.method](route.path, ...(route.middleware ?? []), async (req, res) => {
+      authorize(req, route.access)
+      validate(req, route)
+      await route.handler(req, res)
+    })
   }
 }
 

@@ -28,7 +28,9 @@ export async function findCallbackSession(
 
 /**
  * Records a callback as processed; false when the same event was recorded before (then nothing
- * else must change). Concurrent duplicates wait on the primary key, so exactly one wins.
+ * else must change). Concurrent duplicates wait on the primary key, so exactly one wins. An
+ * event recorded without a session (it arrived before Veriflow knew the provider's id for it)
+ * is taken once more when a redelivery now finds its session.
  */
 export async function recordCallback(
   db: Kysely<DB>,
@@ -47,7 +49,16 @@ export async function recordCallback(
       session_id: entry.sessionId,
       outcome: json(entry.outcome),
     })
-    .onConflict((oc) => oc.columns(['provider', 'event_id']).doNothing())
+    .onConflict((oc) =>
+      oc
+        .columns(['provider', 'event_id'])
+        .doUpdateSet((eb) => ({
+          session_id: eb.ref('excluded.session_id'),
+          outcome: eb.ref('excluded.outcome'),
+        }))
+        .where('provider_callbacks.session_id', 'is', null)
+        .where('excluded.session_id', 'is not', null),
+    )
     .returning('event_id')
     .executeTakeFirst()
   return row !== undefined

@@ -1,5 +1,6 @@
 import supertest from 'supertest'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { IAB_FLOW } from '../../../test/fakes/fixtures.ts'
 import { IabFake, TOKEN_PATH } from '../../../test/fakes/iab-fake.ts'
 import {
   eventTypes,
@@ -11,6 +12,8 @@ import {
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import { DATABASE_KINDS } from '../../../test/support/test-database.ts'
 import { createUserWithKey } from '../../../test/support/users.ts'
+import { JOB_NAMES, createJobs } from '../../jobs/index.ts'
+import { createFlow, publish } from '../flows/flows.test-helpers.ts'
 
 const CLIENT_ID = '5b0c7e2a-1111-4c5d-9e8f-0123456789ab'
 const PASS_KEY = '9d8c7b6a-2222-4f3e-8d2c-ba9876543210'
@@ -305,5 +308,115 @@ describe.each(DATABASE_KINDS)('provider-done on %s', (kind) => {
       .where('session_id', '=', id)
       .executeTakeFirstOrThrow()
     expect(polls.last_error).toMatch(/iab/)
+  })
+})
+
+describe.each(DATABASE_KINDS)('OneKYC submission ids on %s', (kind) => {
+  let t: TestApp
+  afterEach(async () => {
+    fake.reset()
+    await t?.close()
+  })
+
+  const sessionRow = (id: string) =>
+    t.ctx.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+
+  /** A OneKYC launch through the API (Initiate Flow names no submission id) and its row. */
+  async function launchIab() {
+    const flow = await createFlow(t, { document: IAB_FLOW })
+    await publish(t, flow.id)
+    const res = await t.request
+      .post('/api/launches')
+      .set(t.admin)
+      .send({ flowId: flow.id, target: 'iab', user: { externalId: 'customer-1' } })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    const id = res.body.data.sessionId as string
+    return { id, submission: fake.submissions.get(id)! }
+  }
+
+  /** Runs the app's result poller with every scheduled fetch due now. */
+  async function poll() {
+    await t.ctx.db
+      .updateTable('sessions')
+      .set({ next_poll_at: new Date(Date.now() - 1000) })
+      .where('next_poll_at', 'is not', null)
+      .execute()
+    await createJobs(t.ctx).trigger(JOB_NAMES.pollResults)
+  }
+
+  const callback = (body: object) =>
+    supertest(t.app).post('/api/callbacks/iab').set(bearer).send(body).expect(200)
+
+  it('keeps the submissionId a result names as provider_ref, so callbacks find the session', async () => {
+    t = await createTestApp(kind)
+    await configureProviders(t)
+    fake.verdict = null
+    fake.submissionIdLookup = true
+    const { id, submission } = await launchIab()
+    expect((await sessionRow(id)).provider_ref).toBeNull()
+    const body = {
+      submissionId: submission.submissionId,
+      status: 'COMPLETED',
+      result: 'VALID',
+      reasonCode: 'OK',
+    }
+    // Before Veriflow knows the submission id, a callback cannot be matched.
+    expect((await callback(body)).body.data).toEqual({
+      received: true,
+      duplicate: false,
+      matched: false,
+    })
+
+    await poll() // still processing at OneKYC, but the answer names the submission
+    expect(await sessionRow(id)).toMatchObject({
+      provider_ref: submission.submissionId,
+      status: 'created',
+    })
+    submission.result = 'VALID'
+    // The same callback delivered again now finds its session, and is applied once.
+    expect((await callback(body)).body.data).toEqual({
+      received: true,
+      duplicate: false,
+      matched: true,
+    })
+    expect(await sessionRow(id)).toMatchObject({ status: 'completed', outcome: 'passed' })
+    expect((await callback(body)).body.data).toMatchObject({ duplicate: true, matched: true })
+    expect(await eventTypes(t, id)).toEqual([
+      'session.created',
+      'session.launched',
+      'provider.callback',
+      'session.completed',
+    ])
+  })
+
+  it('never takes a submission id another OneKYC session holds (unique per target)', async () => {
+    t = await createTestApp(kind)
+    await configureProviders(t)
+    const flow = await publishedFlow(t)
+    const holder = await insertSession(t, flow, { target: 'iab', providerRef: 'sub-taken' })
+    const otherTarget = await insertSession(t, flow, {
+      target: 'identomat',
+      providerRef: 'sub-free',
+    })
+    fake.verdict = null
+    const taken = await launchIab()
+    taken.submission.submissionId = 'sub-taken'
+    const free = await launchIab()
+    free.submission.submissionId = 'sub-free'
+
+    await poll()
+    expect((await sessionRow(taken.id)).provider_ref).toBeNull()
+    expect((await sessionRow(holder)).provider_ref).toBe('sub-taken')
+    // Another target's reference is no conflict.
+    expect((await sessionRow(free.id)).provider_ref).toBe('sub-free')
+    expect((await sessionRow(otherTarget)).provider_ref).toBe('sub-free')
+    // The poll itself went on for both: each is scheduled again.
+    const polls = await t.ctx.db
+      .selectFrom('session_polls')
+      .select(['session_id', 'attempts', 'last_error'])
+      .where('session_id', 'in', [taken.id, free.id])
+      .execute()
+    expect(polls).toHaveLength(2)
+    for (const row of polls) expect(row).toMatchObject({ attempts: 1, last_error: null })
   })
 })

@@ -69,7 +69,7 @@ export class CallbacksService {
         'CALLBACK_MALFORMED',
         'the callback cannot be identified',
       )
-    const receipt = await this.deps.db.transaction().execute(async (trx) => {
+    const { receipt, sessionId } = await this.deps.db.transaction().execute(async (trx) => {
       const session = await repo.findCallbackSession(trx, provider, outcome)
       const first = await repo.recordCallback(trx, {
         provider,
@@ -78,8 +78,15 @@ export class CallbacksService {
         outcome: outcomeSummary(outcome),
       })
       if (first && session) await this.apply(trx, provider, session.id, outcome)
-      return { received: true as const, duplicate: !first, matched: session !== undefined }
+      const matched = session !== undefined
+      return {
+        receipt: { received: true as const, duplicate: !first, matched },
+        sessionId: session?.id,
+      }
     })
+    const ref = outcome.result?.providerRef ?? outcome.providerRef
+    if (sessionId !== undefined && !receipt.duplicate && ref !== undefined)
+      await this.deps.poller.keepProviderRef(sessionId, ref)
     if (!receipt.matched && !receipt.duplicate)
       this.deps.logger.warn(
         { provider, eventId: outcome.eventId },

@@ -1,7 +1,6 @@
 import type { AppContext } from '../../common/context.ts'
 import { HOSTED_PROVIDERS, isHostedProvider, type HostedProvider } from '../../providers/index.ts'
 import type { ProviderAdapter, ProviderConfig } from '../../providers/provider.types.ts'
-import { launchAdaptersOf } from '../launches/launch-adapters.ts'
 import { ProviderSettingsService } from '../provider-settings/provider-settings.service.ts'
 
 /** What result fetching needs from the providers: adapters by target, and their settings. */
@@ -15,20 +14,15 @@ export interface ProviderAccess {
 const perContext = new WeakMap<AppContext, ProviderAccess>()
 
 /**
- * The hosted providers' adapters of this context — the same instances launches use (the OneKYC
- * adapter caches its partner token) — shared by the callback routes and the result poller.
+ * The hosted providers' adapters of this context — the same instances launches and "test
+ * connection" use (the OneKYC adapter caches its partner token) — for the callback routes and the
+ * result poller.
  */
 export function providerAccess(ctx: AppContext): ProviderAccess {
   let access = perContext.get(ctx)
   if (!access) {
-    const all = launchAdaptersOf(ctx)
-    const adapters = Object.fromEntries(HOSTED_PROVIDERS.map((name) => [name, all[name]]))
-    const settings = new ProviderSettingsService({
-      db: ctx.db,
-      secretBox: ctx.secretBox,
-      config: ctx.config,
-      logger: ctx.logger,
-    })
+    const adapters = Object.fromEntries(HOSTED_PROVIDERS.map((name) => [name, ctx.providers[name]]))
+    const settings = new ProviderSettingsService(ctx)
     access = {
       adapters,
       configFor: (provider) => {

@@ -8,6 +8,7 @@ import { applyProviderResult, markSessionError } from '../sessions/session-lifec
 import type { ProviderAccess } from './provider-access.ts'
 import {
   claimDuePolls,
+  rememberProviderRef,
   reschedulePoll,
   schedulePollNow,
   stopPolling,
@@ -132,6 +133,8 @@ export class ResultPoller {
       )
       return (await this.notYet(session, attempt, describe(error))) ? 'given_up' : 'failed'
     }
+    if (result.providerRef !== undefined && session.provider_ref === null)
+      await this.keepProviderRef(session.id, result.providerRef)
     return this.deps.db.transaction().execute(async (trx) => {
       if (result.final || markProcessing) await applyProviderResult(trx, session.id, result, source)
       if (result.final) {
@@ -140,6 +143,17 @@ export class ResultPoller {
       }
       return (await this.notYet(session, attempt, null, trx)) ? 'given_up' : 'pending'
     })
+  }
+
+  /**
+   * Stores the provider's id a result or callback named, when the session has none yet (best
+   * effort, in a statement of its own: a reference another session already holds is skipped and
+   * must not undo the result).
+   */
+  async keepProviderRef(sessionId: string, providerRef: string): Promise<void> {
+    await rememberProviderRef(this.deps.db, sessionId, providerRef).catch((error: unknown) =>
+      this.deps.logger.warn({ err: error, sessionId }, 'could not keep the provider reference'),
+    )
   }
 
   /** Schedules the next fetch, or gives the session up; true when given up. */

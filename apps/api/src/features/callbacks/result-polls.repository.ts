@@ -104,3 +104,30 @@ export async function reschedulePoll(
 export async function stopPolling(db: Kysely<DB>, sessionId: string): Promise<void> {
   await db.updateTable('sessions').set({ next_poll_at: null }).where('id', '=', sessionId).execute()
 }
+
+/** The longest provider reference kept (as long as a callback's submissionId may be). */
+const MAX_PROVIDER_REF = 200
+
+/**
+ * Keeps the provider's own id for a session that has none yet (a OneKYC submissionId read from a
+ * result), so that later callbacks naming that id find the session. Never replaces a reference,
+ * and never takes one that another session of the same target holds (provider_ref is unique per
+ * target). Returns whether it was stored.
+ */
+export async function rememberProviderRef(
+  db: Kysely<DB>,
+  sessionId: string,
+  providerRef: string,
+): Promise<boolean> {
+  if (providerRef === '' || providerRef.length > MAX_PROVIDER_REF) return false
+  const { rows } = await sql<{ id: string }>`
+    update sessions s set provider_ref = ${providerRef}, updated_at = now()
+    where s.id = ${sessionId} and s.provider_ref is null
+      and not exists (
+        select 1 from sessions other
+        where other.target = s.target and other.provider_ref = ${providerRef}
+      )
+    returning s.id
+  `.execute(db)
+  return rows.length > 0
+}

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express'
 import { AppError, BadRequestError } from '../../common/errors/app-error.ts'
+import type { FlowDetailText } from './flows.model.ts'
 
 const MAX_REVISION = 2 ** 31 - 1
 
@@ -64,12 +65,45 @@ export function setRevisionTag(res: Response, revision: number): void {
   res.set('ETag', `"${revision}"`)
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8'
+
 /**
- * Sends JSON without Express's conditional-GET check: the draft's ETag names its revision, but
- * archiving or publishing changes the response without a new revision, so a 304 would be stale.
+ * Sends JSON text as it is, without Express's conditional-GET check: the draft's ETag names its
+ * revision, but archiving or publishing changes the response without a new revision, so a 304
+ * would be stale.
  */
-export function sendFresh(res: Response, status: number, body: unknown): void {
-  res.status(status).type('application/json').end(JSON.stringify(body))
+export function sendJsonText(res: Response, status: number, json: string): void {
+  res.statusCode = status
+  res.setHeader('Content-Type', JSON_TYPE)
+  res.end(json)
+}
+
+/**
+ * `{"data":<flow>}` for GET /flows/:id, the same fields in the same order as a FlowDetail, with
+ * the draft's JSON text spliced in as the database gave it (never parsed, never re-serialised).
+ */
+export function flowDetailJson(flow: FlowDetailText): string {
+  const { draftJson, issues, ...state } = flow
+  const head = JSON.stringify(state)
+  return `{"data":${head.slice(0, -1)},"draft":${draftJson},"issues":${JSON.stringify(issues)}}}`
 }
 
 export const IMMUTABLE = 'private, max-age=31536000, immutable'
+
+/**
+ * Sends a published version: immutable, so a client holding the content-hash ETag gets 304.
+ * The permission check has run before this, for every request.
+ */
+export function sendVersion(
+  req: Request,
+  res: Response,
+  version: { etag: string; body: string },
+): void {
+  res.setHeader('ETag', version.etag)
+  res.setHeader('Cache-Control', IMMUTABLE)
+  if (req.headers['if-none-match'] !== undefined && req.fresh) {
+    res.statusCode = 304
+    return void res.end()
+  }
+  sendJsonText(res, 200, version.body)
+}

@@ -32,6 +32,13 @@ export interface FlowDetail extends FlowState {
   issues: Issue[]
 }
 
+/** A flow as the draft read sends it: the draft stays the JSON text the database gave. */
+export interface FlowDetailText extends FlowState {
+  /** The draft document as JSON text. */
+  draftJson: string
+  issues: Issue[]
+}
+
 export interface FlowVersionMeta {
   flowId: string
   version: number

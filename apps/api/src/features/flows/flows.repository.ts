@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely'
+import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely'
 import { json, type DB, type FlowVersionsTable } from '../../common/db/tables.ts'
 
 type Db = Kysely<DB>
@@ -28,6 +28,12 @@ export interface FlowStateRow {
 
 export interface FlowRow extends FlowStateRow {
   draft: Record<string, unknown>
+}
+
+/** A flow with its draft as the database's JSON text (not parsed). */
+export interface FlowTextRow extends FlowStateRow {
+  /** Null when the caller already holds the draft of this revision (see findFlowText). */
+  draft_text: string | null
 }
 
 export interface FlowListRow extends FlowStateRow {
@@ -74,6 +80,31 @@ export async function findFlow(db: Db, id: string): Promise<FlowRow | undefined>
     .select([...STATE_COLUMNS, 'flows.draft'])
     .where('id', '=', id)
     .executeTakeFirst()
+}
+
+/**
+ * The draft read's SQL, written out once: it runs on every read of a draft, and building and
+ * compiling it with the query builder each time costs more than sending it.
+ */
+const FLOW_TEXT_SQL = `select ${STATE_COLUMNS.join(', ')},
+  case when flows.revision = $1::integer then null else flows.draft::text end as draft_text
+  from flows where flows.id = $2`
+
+/**
+ * A flow with its draft as JSON text: the draft read sends that text on as it is, so the
+ * document is neither parsed nor serialised again on the way out. A revision names one draft for
+ * good (every change of the draft bumps it in the same statement), so when `knownRevision` is
+ * still the flow's revision the draft is not read again: `draft_text` is then null.
+ */
+export async function findFlowText(
+  db: Db,
+  id: string,
+  knownRevision: number | null,
+): Promise<FlowTextRow | undefined> {
+  const { rows } = await db.executeQuery<FlowTextRow>(
+    CompiledQuery.raw(FLOW_TEXT_SQL, [knownRevision, id]),
+  )
+  return rows[0]
 }
 
 export async function findFlowState(db: Db, id: string): Promise<FlowStateRow | undefined> {

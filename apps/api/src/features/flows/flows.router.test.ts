@@ -1,5 +1,9 @@
 import { readdirSync } from 'node:fs'
+import pino from 'pino'
+import supertest from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../app.ts'
+import { createContext } from '../../common/context.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import { DATABASE_KINDS } from '../../../test/support/test-database.ts'
 import { TEMPLATES_DIR } from '../templates/templates.service.ts'
@@ -179,6 +183,37 @@ describe.each(DATABASE_KINDS)('flows: create, read, save, archive (%s)', (kind) 
     })
     const list = await t.request.get('/api/flows').query({ q: 'After' }).set(t.admin).expect(200)
     expect(list.body.data.map((item: { id: string }) => item.id)).toContain(flow.id)
+  })
+
+  it('reads the draft another instance saved since: the revision decides, never a cache', async () => {
+    const other = await createContext(t.config, t.database, { logger: pino({ level: 'silent' }) })
+    try {
+      const elsewhere = supertest(createApp(other))
+      const flow = await createFlow(t, { document: validDocument('First') })
+      const path = `/api/flows/${flow.id}`
+      // Both instances have read (and may keep) revision 1.
+      for (const request of [t.request, elsewhere])
+        expect((await request.get(path).set(t.admin).expect(200)).body.data.draft).toEqual(
+          validDocument('First'),
+        )
+      await elsewhere
+        .patch(path)
+        .set(t.admin)
+        .set('If-Match', '"1"')
+        .send({ document: validDocument('Second') })
+        .expect(200)
+      const read = await t.request.get(path).set(t.admin).expect(200)
+      expect(read.headers.etag).toBe('"2"')
+      expect(read.body.data).toMatchObject({ name: 'Second', revision: 2 })
+      expect(read.body.data.draft).toEqual(validDocument('Second'))
+      // State that changes without a new revision is read fresh too.
+      await elsewhere.delete(path).set(t.admin).expect(200)
+      const archived = await t.request.get(path).set(t.admin).expect(200)
+      expect(archived.body.data).toMatchObject({ revision: 2, archived: true })
+      expect(archived.body.data.draft).toEqual(validDocument('Second'))
+    } finally {
+      await other.close()
+    }
   })
 
   it('accepts the revision in the body instead of If-Match', async () => {

@@ -6,10 +6,11 @@ import type { RouteDef } from '../../common/http/route.ts'
 import { TemplatesService } from '../templates/templates.service.ts'
 import { FlowExchangeService, type ImportInput } from './flow-exchange.service.ts'
 import {
-  IMMUTABLE,
   expectedRevisionOf,
+  flowDetailJson,
   requiredRevisionOf,
-  sendFresh,
+  sendJsonText,
+  sendVersion,
   setRevisionTag,
 } from './flow-http.ts'
 import { FlowVersionsService, parseVersionNumber } from './flow-versions.service.ts'
@@ -103,9 +104,9 @@ export function flowsRoutes(ctx: AppContext, templates = new TemplatesService())
       summary: 'Read a flow with its draft and the draft’s validation issues (ETag: revision)',
       responses: { 200: { description: 'The flow', schema: envelope(FlowDetailSchema) } },
       handler: async (req, res) => {
-        const flow = await flows.get(flowId(req))
+        const flow = await flows.getAsText(flowId(req))
         setRevisionTag(res, flow.revision)
-        sendFresh(res, 200, { data: flow })
+        sendJsonText(res, 200, flowDetailJson(flow))
       },
     },
     {
@@ -190,10 +191,7 @@ export function flowsRoutes(ctx: AppContext, templates = new TemplatesService())
       headers: [{ name: 'If-None-Match', description: 'The ETag of a copy you hold (304)' }],
       responses: { 200: { description: 'The version', schema: envelope(VersionSchema) } },
       handler: async (req, res) => {
-        const { etag, body } = await versions.get(flowId(req), versionOf(req))
-        res.set({ ETag: etag, 'Cache-Control': IMMUTABLE })
-        if (req.fresh) return void res.status(304).end()
-        res.type('application/json').send(body)
+        sendVersion(req, res, await versions.get(flowId(req), versionOf(req)))
       },
     },
     {

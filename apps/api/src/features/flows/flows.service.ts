@@ -17,6 +17,7 @@ import { LruCache } from './lru-cache.ts'
 import {
   findFlow,
   findFlowState,
+  findFlowText,
   insertFlow,
   listFlows,
   replaceDraft,
@@ -32,6 +33,7 @@ import {
   toFlowState,
   type FlowDetail,
   type FlowListItem,
+  type FlowDetailText,
   type FlowState,
 } from './flows.model.ts'
 
@@ -116,18 +118,27 @@ export class FlowsService {
    * a draft then costs one primary-key select and no validation.
    */
   private readonly issues = new LruCache<Issue[]>(5000, 5000)
+  /**
+   * The latest draft text read, by flow id, with its revision. The draft read still selects the
+   * flow's state every time; it takes the draft from here only when the database says the
+   * revision is unchanged (see findFlowText), so it is never stale, on any instance.
+   */
+  private readonly drafts = new LruCache<{ revision: number; json: string }>(1000, 32 * 2 ** 20)
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly templates: TemplatesService,
   ) {}
 
-  /** The draft's issues (callers must not change the array: it is shared). */
-  private issuesOf(id: string, revision: number, draft: Document): Issue[] {
+  /**
+   * The draft's issues (callers must not change the array: it is shared). `draft` is only
+   * called when they are not cached yet.
+   */
+  private issuesOf(id: string, revision: number, draft: () => Document): Issue[] {
     const key = `${id}@${revision}`
     let issues = this.issues.get(key)
     if (!issues) {
-      issues = validateFlow(draft).issues
+      issues = validateFlow(draft()).issues
       this.issues.set(key, issues)
     }
     return issues
@@ -143,10 +154,25 @@ export class FlowsService {
     return toPage(rows, query.limit, (row) => [row.cursor_at, row.id], toFlowListItem)
   }
 
-  async get(id: string): Promise<FlowDetail> {
-    const row = isUuid(id) ? await findFlow(this.db, id) : undefined
+  /**
+   * A flow with its draft as the database's JSON text: one primary-key select, the draft text
+   * sent only when its revision is new to this instance, and parsed only when that revision's
+   * issues are not cached yet.
+   */
+  async getAsText(id: string): Promise<FlowDetailText> {
+    if (!isUuid(id)) throw flowNotFound()
+    const known = this.drafts.get(id.toLowerCase())
+    const row = await findFlowText(this.db, id, known?.revision ?? null)
     if (!row) throw flowNotFound()
-    return toFlowDetail(row, this.issuesOf(row.id, row.revision, row.draft))
+    const { draft_text: text, ...state } = row
+    let draftJson: string
+    if (text !== null) {
+      draftJson = text
+      this.drafts.set(row.id, { revision: row.revision, json: text }, text.length * 2)
+    } else if (known?.revision === row.revision) draftJson = known.json
+    else throw new Error(`flow ${row.id}: the database sent no draft for an unknown revision`)
+    const issues = this.issuesOf(row.id, row.revision, () => JSON.parse(draftJson) as Document)
+    return { ...toFlowState(state), draftJson, issues }
   }
 
   async create(input: CreateFlowInput, actor: Actor): Promise<FlowDetail> {
@@ -178,7 +204,10 @@ export class FlowsService {
       if (also) await recordAudit(trx, actor, { ...also, targetId: inserted.id })
       return inserted
     })
-    return toFlowDetail({ ...row, draft: document }, this.issuesOf(row.id, row.revision, document))
+    return toFlowDetail(
+      { ...row, draft: document },
+      this.issuesOf(row.id, row.revision, () => document),
+    )
   }
 
   private async sourceOf(
@@ -262,7 +291,10 @@ export class FlowsService {
       await recordAudit(trx, actor, audit(saved.previous_draft, saved))
       return saved
     })
-    return toFlowDetail({ ...row, draft: document }, this.issuesOf(id, row.revision, document))
+    return toFlowDetail(
+      { ...row, draft: document },
+      this.issuesOf(id, row.revision, () => document),
+    )
   }
 
   async archive(id: string, actor: Actor): Promise<FlowState> {

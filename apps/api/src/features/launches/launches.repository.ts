@@ -45,7 +45,11 @@ export async function insertSession(db: Db, session: NewSession): Promise<void> 
     .execute()
 }
 
-/** Stores what the provider answered; the expiry only ever moves earlier. */
+/**
+ * Stores what the provider answered; the expiry only ever moves earlier. `firstPollInMs` (hosted
+ * targets) schedules the result poller's first fetch, counted on the database clock the poller
+ * reads; null leaves the session unpolled (the sandbox reports its own results).
+ */
 export async function recordLaunch(
   db: Db,
   id: string,
@@ -54,6 +58,7 @@ export async function recordLaunch(
     launchUrl: string | null
     state: Record<string, unknown>
     expiresAt: Date
+    firstPollInMs: number | null
   },
 ): Promise<Date> {
   const row = await db
@@ -63,6 +68,11 @@ export async function recordLaunch(
       launch_url: launch.launchUrl,
       provider_state: json(launch.state),
       expires_at: sql<Date>`least(expires_at, ${launch.expiresAt})`,
+      ...(launch.firstPollInMs === null
+        ? {}
+        : {
+            next_poll_at: sql<Date>`now() + ${Math.round(launch.firstPollInMs)}::integer * interval '1 millisecond'`,
+          }),
       updated_at: sql`now()`,
     })
     .where('id', '=', id)

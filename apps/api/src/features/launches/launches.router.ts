@@ -3,12 +3,12 @@ import type { AppContext } from '../../common/context.ts'
 import { requestActor } from '../../common/http/request.ts'
 import type { RouteDef } from '../../common/http/route.ts'
 import { ProviderSettingsService } from '../provider-settings/provider-settings.service.ts'
-import { launchAdaptersOf, type LaunchAdapters } from './launch-adapters.ts'
+import type { LaunchAdapters } from './launch-adapters.ts'
 import { LaunchBody, LaunchResult } from './launches.schemas.ts'
 import { LaunchesService } from './launches.service.ts'
 
 export interface LaunchesRoutesOptions {
-  /** Adapters by target (tests inject fakes). @default every target's real adapter */
+  /** Adapters by target (tests inject fakes). @default the context's adapters */
   adapters?: Partial<LaunchAdapters>
 }
 
@@ -16,7 +16,7 @@ export interface LaunchesRoutesOptions {
 export function launchesRoutes(ctx: AppContext, options: LaunchesRoutesOptions = {}): RouteDef[] {
   const launches = new LaunchesService({
     ...ctx,
-    adapters: options.adapters ?? launchAdaptersOf(ctx),
+    adapters: options.adapters ?? ctx.providers,
     providerConfig: new ProviderSettingsService(ctx),
   })
   return [

@@ -62,6 +62,11 @@ interface LaunchPlan {
 /** Largest accepted `user` object, serialised (kept on the session, shown in review). */
 const MAX_USER_DETAILS_BYTES = 16 * 1024
 const SANDBOX_CONFIG: ProviderConfig = { baseUrl: '', options: {}, credentials: {} }
+/**
+ * When the result poller first asks a hosted provider for a new session's result (then with its
+ * backoff until the result is final or the session expires): nobody finishes sooner.
+ */
+const FIRST_POLL_AFTER_MS = 30_000
 
 function invalid(path: string, code: string, message: string): ValidationError {
   return new ValidationError([{ path, code, message }])
@@ -197,6 +202,9 @@ export class LaunchesService {
           launchUrl: target === 'sandbox' ? null : output.launchUrl,
           state: output.state ?? {},
           expiresAt: output.expiresAt,
+          // Hosted results arrive by callback only where the provider has one, and a callback
+          // can be lost: the poller fetches every hosted session's result until it is final.
+          firstPollInMs: target === 'sandbox' ? null : FIRST_POLL_AFTER_MS,
         })
         await recordSessionEvent(trx, sessionId, 'session.launched', {
           target,

@@ -232,6 +232,30 @@ describe.each(DATABASE_KINDS)('provider settings on %s', (kind) => {
     expect(reset.body.data.baseUrlIsDefault).toBe(true)
   })
 
+  it('refuses a Trustmatic Basic-auth user name with ":" (400, the field\'s path), storing nothing', async () => {
+    await open()
+    const res = await put('trustmatic', {
+      baseUrl: 'https://trustmatic.example',
+      credentials: { username: 'acme:ops', password: SECRETS.password },
+    }).expect(400)
+    expect(res.body.errors).toEqual([
+      {
+        path: '/credentials/username',
+        code: 'CREDENTIAL_INVALID',
+        message: expect.stringContaining('cannot contain ":"'),
+      },
+    ])
+    expect(JSON.stringify(res.body)).not.toContain('acme:ops')
+    expect(await t.ctx.db.selectFrom('provider_settings').selectAll().execute()).toEqual([])
+    // A ':' in the password is fine: only the first one separates the two.
+    const ok = await put('trustmatic', {
+      credentials: { username: SECRETS.username, password: 'pass:word' },
+    }).expect(200)
+    expect(ok.body.data.credentials).toEqual({ username: { set: true }, password: { set: true } })
+    // Clearing the user name is not checked as a value.
+    await put('trustmatic', { credentials: { username: null } }).expect(200)
+  })
+
   it('is for admins only', async () => {
     await open()
     const designer = await createUserWithKey(t, 'designer')

@@ -1,7 +1,6 @@
 import type { AppContext } from '../../common/context.ts'
 import { requestActor } from '../../common/http/request.ts'
 import type { RouteDef } from '../../common/http/route.ts'
-import type { HostedProvider, HostedProviderAdapter } from '../../providers/index.ts'
 import {
   ConnectionTestResult,
   OneProviderSettings,
@@ -11,11 +10,8 @@ import {
 import { ProviderSettingsService, providerParam } from './provider-settings.service.ts'
 
 /** `/settings/providers`: hosts, options and write-only credentials (permission settings:manage). */
-export function providerSettingsRoutes(
-  ctx: AppContext,
-  adapters?: Record<HostedProvider, HostedProviderAdapter>,
-): RouteDef[] {
-  const settings = new ProviderSettingsService({ ...ctx, adapters })
+export function providerSettingsRoutes(ctx: AppContext): RouteDef[] {
+  const settings = new ProviderSettingsService(ctx)
   const base = { access: 'settings:manage', tag: 'settings' } as const
   return [
     {

@@ -19,7 +19,6 @@ import {
   PROVIDER_DEFINITIONS,
   ProviderNotConfiguredError,
   isHostedProvider,
-  providerAdapters,
   type ConnectionTest,
   type HostedProvider,
   type HostedProviderAdapter,
@@ -36,8 +35,8 @@ export interface ProviderSettingsDeps {
   secretBox: SecretBox
   config: Pick<Config, 'publicUrl' | 'port'>
   logger: Logger
-  /** The adapters "test connection" uses. @default providerAdapters({ logger }) */
-  adapters?: Record<HostedProvider, HostedProviderAdapter>
+  /** The app's adapters ("test connection" shares them, and their token cache, with launches). */
+  providers: Record<HostedProvider, HostedProviderAdapter>
 }
 
 type Credentials = Record<string, string>
@@ -84,17 +83,35 @@ function optionIssues(
   return issues
 }
 
+/** Unknown credential names, and values the provider's definition refuses (paths under /credentials). */
+function credentialIssues(
+  definition: ProviderDefinition,
+  credentials: Record<string, string | null>,
+): ErrorEntry[] {
+  const known = new Set(definition.credentials.map((field) => field.name))
+  const issues: ErrorEntry[] = []
+  for (const name of Object.keys(credentials))
+    if (!known.has(name))
+      issues.push({
+        path: `/credentials/${name}`,
+        code: 'UNKNOWN_CREDENTIAL',
+        message: `${definition.label} has no credential "${name}"; it takes ${[...known].join(', ')}`,
+      })
+  const set = Object.fromEntries(
+    Object.entries(credentials).filter((entry): entry is [string, string] => entry[1] !== null),
+  )
+  for (const { path, message } of definition.credentialProblems?.(set) ?? [])
+    issues.push({ path: `/credentials${path}`, code: 'CREDENTIAL_INVALID', message })
+  return issues
+}
+
 /**
  * Provider settings: base URLs, non-secret options and credentials. Credentials are sealed with
  * the secret box (context `provider:<name>`), write-only, and never logged or audited — the
  * audit entry names the fields that were set or cleared, nothing more.
  */
 export class ProviderSettingsService {
-  private adapters: Record<HostedProvider, HostedProviderAdapter> | undefined
-
-  constructor(private readonly deps: ProviderSettingsDeps) {
-    this.adapters = deps.adapters
-  }
+  constructor(private readonly deps: ProviderSettingsDeps) {}
 
   async list(): Promise<ProviderSettings[]> {
     const rows = new Map((await repo.listSettings(this.deps.db)).map((row) => [row.provider, row]))
@@ -125,14 +142,7 @@ export class ProviderSettingsService {
       if (problem)
         issues.push({ path: '/baseUrl', code: 'URL_INVALID', message: `the base URL ${problem}` })
     }
-    const known = new Set(definition.credentials.map((field) => field.name))
-    for (const name of Object.keys(patch.credentials ?? {}))
-      if (!known.has(name))
-        issues.push({
-          path: `/credentials/${name}`,
-          code: 'UNKNOWN_CREDENTIAL',
-          message: `${definition.label} has no credential "${name}"; it takes ${[...known].join(', ')}`,
-        })
+    issues.push(...credentialIssues(definition, patch.credentials ?? {}))
     if (issues.length > 0) throw new ValidationError(issues)
 
     return this.deps.db.transaction().execute(async (trx) => {
@@ -207,8 +217,7 @@ export class ProviderSettingsService {
     let result: ConnectionTest
     try {
       const config = await this.getConfig(provider)
-      this.adapters ??= providerAdapters({ logger: this.deps.logger })
-      result = await this.adapters[provider].testConnection(config, {
+      result = await this.deps.providers[provider].testConnection(config, {
         returnUrl: `${publicBaseUrl(this.deps.config)}/`,
       })
     } catch (error) {

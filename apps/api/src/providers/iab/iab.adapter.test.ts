@@ -196,10 +196,12 @@ describe('OneKYC (IAB) adapter against the contract fake', () => {
     it('reads VALID / INVALID from Get Submission Details; no submission yet is not final', async () => {
       const input = launchInput(IAB_FLOW, config())
       await adapter.launch(input)
+      const submissionId = fake.submissions.get(input.sessionId)!.submissionId
       expect(await adapter.fetchResult(sessionOf(input.sessionId), config())).toMatchObject({
         final: true,
         outcome: 'passed',
-        summary: { result: 'VALID', reasonCode: 'OK', submissionId: expect.any(String) },
+        summary: { result: 'VALID', reasonCode: 'OK', submissionId },
+        providerRef: submissionId,
       })
       const call = fake.requests.at(-1)!
       expect(call.headers).toMatchObject({
@@ -220,9 +222,11 @@ describe('OneKYC (IAB) adapter against the contract fake', () => {
       fake.verdict = null
       const pending = launchInput(IAB_FLOW, config())
       await adapter.launch(pending)
+      // Still processing, but the answer names the submission callbacks will refer to.
       expect(await adapter.fetchResult(sessionOf(pending.sessionId), config())).toMatchObject({
         final: false,
         outcome: null,
+        providerRef: fake.submissions.get(pending.sessionId)!.submissionId,
       })
       expect(
         await adapter.fetchResult(sessionOf('6f1c1c1e-0000-4000-8000-000000000000'), config()),
@@ -352,6 +356,25 @@ describe('OneKYC (IAB) adapter against the contract fake', () => {
       expect(failed.result).toBeUndefined()
       expect(failed.eventId).not.toBe(unconfirmed.eventId)
     })
+  })
+
+  it('shares the token "test connection" fetches, one fetch at a time', async () => {
+    await adapter.launch(launchInput(IAB_FLOW, config()))
+    expect(fake.count('token')).toBe(1)
+    const tests = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        adapter.testConnection(config(), { returnUrl: 'https://v.example/' }),
+      ),
+    )
+    expect(tests.map((test) => test.ok)).toEqual([true, true, true])
+    expect(fake.count('token')).toBe(2)
+    // The launch after the test goes on with the token the test fetched.
+    await adapter.launch(launchInput(IAB_FLOW, config()))
+    expect(fake.count('token')).toBe(2)
+    const used = fake.requests
+      .filter((r) => r.path !== TOKEN_PATH)
+      .map((r) => r.headers['x-onekyc-token'])
+    expect(used[0]).not.toBe(used.at(-1))
   })
 
   it('tests the connection with a fresh token and never shows it', async () => {

@@ -197,12 +197,15 @@ export class IabAdapter implements HostedProviderAdapter {
     }
   }
 
-  /** Fetches a fresh partner token (never cached, never shown). */
+  /**
+   * Fetches a fresh partner token (never shown) through the shared cache: launches and result
+   * fetches use it next, and a fetch already under way is joined rather than repeated.
+   */
   async testConnection(config: ProviderConfig): Promise<ConnectionTest> {
     requireCredentials('iab', config, ['client_id', 'pass_key'])
     let token: PartnerToken
     try {
-      token = await this.fetchPartnerToken(config)
+      token = await this.tokens.renew(config)
     } catch (error) {
       if (error instanceof ProviderError) return failedTest(error)
       throw error

@@ -72,7 +72,8 @@ export function submissionIdOf(body: unknown): string | null {
 
 /**
  * Get Submission Details, whose 200 schema is undocumented: `result` VALID → passed, INVALID →
- * failed (final); anything else is not final. `reasonCode` is kept for review.
+ * failed (final); anything else is not final. `reasonCode` is kept for review; a `submissionId`
+ * becomes the result's providerRef (the id OneKYC's callbacks name the session by).
  */
 export function iabResult(body: unknown): ProviderResult {
   if (!isRecord(body)) throw malformed('iab', 'Get Submission Details', 'expected a JSON object')
@@ -88,5 +89,6 @@ export function iabResult(body: unknown): ProviderResult {
       ...(submissionId ? { submissionId } : {}),
     },
     raw: body,
+    ...(submissionId ? { providerRef: submissionId } : {}),
   }
 }

@@ -6,8 +6,7 @@ export interface PartnerToken {
   expiresAt: Date
 }
 
-interface CachedToken {
-  token: string
+interface CachedToken extends PartnerToken {
   /** When to fetch a new one: shortly before the token expires. */
   refreshAt: number
 }
@@ -33,12 +32,16 @@ export class PartnerTokenCache {
     const key = cacheKey(config)
     const cached = this.tokens.get(key)
     if (cached && this.now() < cached.refreshAt) return cached.token
-    let pending = this.pending.get(key)
-    if (!pending) {
-      pending = this.refresh(key, config).finally(() => this.pending.delete(key))
-      this.pending.set(key, pending)
-    }
-    return (await pending).token
+    return (await this.fetchOnce(key, config)).token
+  }
+
+  /**
+   * Fetches a new token now (or joins the fetch already under way) and caches it for every
+   * caller: the token "test connection" proves is the one launches and result fetches use next.
+   */
+  async renew(config: ProviderConfig): Promise<PartnerToken> {
+    const { token, expiresAt } = await this.fetchOnce(cacheKey(config), config)
+    return { token, expiresAt }
   }
 
   /** Forgets `token` (after a 401), unless a newer token has replaced it already. */
@@ -47,12 +50,22 @@ export class PartnerTokenCache {
     if (this.tokens.get(key)?.token === token) this.tokens.delete(key)
   }
 
+  /** One token fetch per key at a time: concurrent callers share the one in flight. */
+  private fetchOnce(key: string, config: ProviderConfig): Promise<CachedToken> {
+    let pending = this.pending.get(key)
+    if (!pending) {
+      pending = this.refresh(key, config).finally(() => this.pending.delete(key))
+      this.pending.set(key, pending)
+    }
+    return pending
+  }
+
   private async refresh(key: string, config: ProviderConfig): Promise<CachedToken> {
     const fetched = await this.fetchToken(config)
     const now = this.now()
     const lifetime = fetched.expiresAt.getTime() - now
     const margin = Math.min(REFRESH_MARGIN_MS, Math.max(0, lifetime) / 10)
-    const entry = { token: fetched.token, refreshAt: fetched.expiresAt.getTime() - margin }
+    const entry = { ...fetched, refreshAt: fetched.expiresAt.getTime() - margin }
     if (this.tokens.size > 20) this.tokens.clear()
     this.tokens.set(key, entry)
     return entry

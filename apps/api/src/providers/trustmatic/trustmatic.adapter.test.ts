@@ -127,6 +127,16 @@ describe('Trustmatic adapter against the contract fake', () => {
     expect(missing.message).toContain('credentials.password')
   })
 
+  it('never sends a user name with ":" (stored before it was checked): it would split elsewhere', async () => {
+    fake.reset()
+    const colon = { ...config(), credentials: { username: 'acme:ops', password: PASSWORD } }
+    const refused = await rejection(adapter.launch(launchInput(TRUSTMATIC_FLOW, colon)))
+    expect(refused).toMatchObject({ status: 422, code: 'PROVIDER_NOT_CONFIGURED' })
+    expect(refused.message).toContain('credentials.username')
+    expect(refused.message).not.toContain('acme:ops')
+    expect(fake.requests).toHaveLength(0)
+  })
+
   it('tests the connection with a fresh GUID, never logging the credentials or the token', async () => {
     const { logger, lines } = capturingLogger()
     const logged = testAdapters({ logger }).trustmatic

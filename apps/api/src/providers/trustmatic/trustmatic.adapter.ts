@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { INITIALIZE_PATH, urlProblem, type TrustmaticInitializeBody } from '@veriflow/schema'
+import { AppError } from '../../common/errors/app-error.ts'
 import { compileForLaunch } from '../compile-for-launch.ts'
 import { isRecord, malformed, replyJson, type ProviderHttp } from '../http/provider-http.ts'
 import {
@@ -19,6 +20,7 @@ import type {
   ProviderResult,
   ProviderSession,
 } from '../provider.types.ts'
+import { basicAuthUserProblem } from './trustmatic.definition.ts'
 import { enrolmentLaunchUrl, jwtExpiry, urlToken } from './trustmatic.launch-url.ts'
 
 /** Inferred from the documented example tokens (exp − nbf = 3600 s); used when exp is unreadable. */
@@ -50,8 +52,16 @@ function readInitialized(body: unknown, sessionId: string): Initialized {
   return { accessToken, sessionId, webEnrolmentUrl: url }
 }
 
+/** The Authorization header; a user name stored before it was checked is refused here too. */
 function basicAuth(config: ProviderConfig): string {
   const { username, password } = requireCredentials('trustmatic', config, ['username', 'password'])
+  const problem = basicAuthUserProblem(username)
+  if (problem)
+    throw new AppError(
+      422,
+      'PROVIDER_NOT_CONFIGURED',
+      `trustmatic: credentials.username: ${problem}; set it again in the provider settings`,
+    )
   return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`
 }
 

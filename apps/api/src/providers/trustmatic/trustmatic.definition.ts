@@ -25,6 +25,16 @@ export const TrustmaticOptions = Type.Object(
   { additionalProperties: false },
 )
 
+/**
+ * Why a user name cannot be sent with HTTP Basic auth: the first ':' of `user:password` ends the
+ * user name (RFC 7617), so one inside it would silently change both. Undefined when it can.
+ */
+export function basicAuthUserProblem(username: string | undefined): string | undefined {
+  return username?.includes(':')
+    ? 'the Basic-auth user name cannot contain ":" (it separates the user name from the password)'
+    : undefined
+}
+
 /** Trustmatic web enrolment (providers.md §2): hosts are per customer, so there is no default. */
 export const TRUSTMATIC_DEFINITION: ProviderDefinition = {
   provider: 'trustmatic',
@@ -45,6 +55,10 @@ export const TRUSTMATIC_DEFINITION: ProviderDefinition = {
   optionsSchema: TrustmaticOptions,
   optionDefaults: { resultDecisionField: 'decision' },
   urlOptions: [],
+  credentialProblems: ({ username }) => {
+    const problem = basicAuthUserProblem(username)
+    return problem ? [{ path: '/username', message: problem }] : []
+  },
   notes: [
     'Trustmatic has no public host: each customer gets its own. Set the base URL before launching.',
     'Sessions start with POST {baseUrl}/api/v1/enrolment/initialize (HTTP Basic).',
