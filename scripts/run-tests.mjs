@@ -76,7 +76,7 @@ function runBrowserTests() {
     return { ok: 0, bad: 1 }
   }
   rmSync(playwrightReport, { force: true })
-  const run = spawnSync('node', ['scripts/run-e2e.mjs', '--reporter=list,json'], {
+  const run = spawnSync('node', ['scripts/run-e2e.mjs'], {
     stdio: 'inherit',
     env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
   })

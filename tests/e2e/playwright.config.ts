@@ -28,7 +28,12 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
-  reporter: [['list']],
+  // The list on the console; with PLAYWRIGHT_JSON_OUTPUT_NAME (set by `pnpm test`) also a JSON
+  // report there, which the test script counts. Set here, not by a --reporter flag: pnpm takes a
+  // `--reporter` argument as its own option and never passes it on.
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME
+    ? [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME }]]
+    : [['list']],
   use: {
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },
