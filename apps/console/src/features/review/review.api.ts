@@ -1,17 +1,8 @@
 import type { AnswerValue, Answers, Question, Step } from '@veriflow/schema'
 import { http } from '../../app/http.ts'
+import type { Decision, SessionOutcome, SessionStatus } from '../sessions/sessions.api.ts'
 
-export type SessionStatus =
-  | 'created'
-  | 'started'
-  | 'submitted'
-  | 'processing'
-  | 'completed'
-  | 'expired'
-  | 'abandoned'
-  | 'error'
-export type SessionOutcome = 'passed' | 'failed' | 'review_needed'
-export type Decision = 'approved' | 'rejected' | 'resubmission_requested'
+export type { Decision, SessionOutcome, SessionStatus }
 
 /** One question of a session's questionnaire as the API explains it (`GET /sessions/:id`). */
 export interface QuestionDetail {

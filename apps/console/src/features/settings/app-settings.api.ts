@@ -1,7 +1,9 @@
 import { http } from '../../app/http.ts'
 
+import type { Decision } from '../sessions/sessions.api.ts'
+
 /** The decisions a reviewer can make; each has its own reason templates. */
-export type DecisionKind = 'approved' | 'rejected' | 'resubmission_requested'
+export type DecisionKind = Decision
 
 export type ReasonTemplates = Record<DecisionKind, string[]>
 
